@@ -1,0 +1,1 @@
+"""qmonth: answers questions about China's national Quality Month circulars."""

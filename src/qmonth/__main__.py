@@ -1,0 +1,5 @@
+"""`python -m qmonth`."""
+
+from qmonth.cli import main
+
+main()
