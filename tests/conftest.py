@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,12 +25,12 @@ def data_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _environment(monkeypatch: pytest.MonkeyPatch, data_copy: Path) -> Iterator[None]:
+def _environment(monkeypatch: pytest.MonkeyPatch, data_copy: Path) -> None:
     """Point qmonth at the copy and pin what Rich reads from the environment."""
     monkeypatch.setenv("QMONTH_DATA_DIR", str(data_copy))
     for name in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "CLICOLOR_FORCE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("LINES", "50")
-    monkeypatch.setenv("TERM", "dumb")
-    yield
+    monkeypatch.setenv("TERM", "xterm-256color")
+    return

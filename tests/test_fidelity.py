@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from curation import DATA, cited_strings, fidelity_errors, norm
 
 NOTICES = sorted((DATA / "notices").glob("*.yaml"))

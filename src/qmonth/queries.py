@@ -31,6 +31,7 @@ class Column:
     key: str
     header: str
     wrap: bool = True  # text columns fold; short ones (years, ids) do not
+    ratio: int | None = None  # share of the spare width in a table, for long text columns
 
 
 @dataclass
@@ -111,8 +112,8 @@ def years(dataset: Dataset) -> Report:
     ]
     columns = [
         Column("year", "年份", wrap=False),
-        Column("theme", "主题"),
-        Column("doc_number", "文号"),
+        Column("theme", "主题", ratio=2),
+        Column("doc_number", "文号", ratio=2),
         Column("date", "日期", wrap=False),
         Column("issuers_count", "部门", wrap=False),
         Column("slogans_count", "口号", wrap=False),
@@ -362,26 +363,36 @@ def diff_issuers(dataset: Dataset, year_a: int, year_b: int) -> Report:
     unchanged = [
         {**entry(i, side_a), "as_printed_b": side_b.printed[i]} for i in side_a.ids if i in side_b.printed
     ]
-    joined = [entry(i, side_b) for i in only_b if i not in matched_b]
-    left = [entry(i, side_a) for i in only_a if i not in matched_a]
-    data = {
+    # A department missing from a partial list may still have issued: it is unknown, not joined/left.
+    a_complete, b_complete = a.issuers.status == "complete", b.issuers.status == "complete"
+    joined = [entry(i, side_b) for i in only_b if i not in matched_b and a_complete]
+    left = [entry(i, side_a) for i in only_a if i not in matched_a and b_complete]
+    unknown = [
+        {**entry(i, side_a), "named_in": year_a} for i in only_a if i not in matched_a and not b_complete
+    ]
+    unknown += [
+        {**entry(i, side_b), "named_in": year_b} for i in only_b if i not in matched_b and not a_complete
+    ]
+    data: Row = {
         "year_a": year_a,
         "year_b": year_b,
         "unchanged": unchanged,
         "succeeded": succeeded,
         "joined": joined,
         "left": left,
-        "counts": {
-            k: len(v)
-            for k, v in (
-                ("unchanged", unchanged),
-                ("succeeded", succeeded),
-                ("joined", joined),
-                ("left", left),
-            )
-        },
-        "complete": a.issuers.status == "complete" and b.issuers.status == "complete",
+        "unknown": unknown,
+        "issuers_count": {str(year_a): issuer_count(a), str(year_b): issuer_count(b)},
+        "complete": a_complete and b_complete,
     }
+    groups = {
+        "unchanged": unchanged,
+        "succeeded": succeeded,
+        "joined": joined,
+        "left": left,
+        "unknown": unknown,
+    }
+    counts = {name: len(items) for name, items in groups.items()}
+    data["counts"] = counts
     rows: list[Row] = []
     for item in unchanged:
         same = item["as_printed"] == item["as_printed_b"]
@@ -407,12 +418,17 @@ def diff_issuers(dataset: Dataset, year_a: int, year_b: int) -> Report:
         )
     rows += [{"change": "left", "a": i["as_printed"], "b": "", "detail": ""} for i in left]
     rows += [{"change": "joined", "a": "", "b": i["as_printed"], "detail": ""} for i in joined]
-    counts = {
-        k: len(v)
-        for k, v in (("unchanged", unchanged), ("succeeded", succeeded), ("joined", joined), ("left", left))
-    }
-    title = f"{year_a} ({len(side_a.ids)}) → {year_b} ({len(side_b.ids)}): " + ", ".join(
-        f"{counts[k]} {k}" for k in ("unchanged", "succeeded", "joined", "left")
+    for i in unknown:
+        other = year_b if i["named_in"] == year_a else year_a
+        side = {"a": i["as_printed"], "b": ""} if i["named_in"] == year_a else {"a": "", "b": i["as_printed"]}
+        rows.append({"change": "unknown", **side, "detail": f"not named in the partial {other} list"})
+
+    def size(n: Notice) -> str:
+        count, named = issuer_count(n), len(n.issuers.list)
+        return f"{count}" if n.issuers.status == "complete" else f"{count or '?'} stated, {named} named"
+
+    title = f"{year_a} ({size(a)}) → {year_b} ({size(b)}): " + ", ".join(
+        f"{counts[k]} {k}" for k in counts if counts[k] or k != "unknown"
     )
     columns = [
         Column("change", "变化", wrap=False),
@@ -601,9 +617,9 @@ def search(
         return Report([Table(columns, rows, title=f"{len(hits)} hits")], rows, notes)
     columns = [
         Column("year", "年份", wrap=False),
-        Column("path", "位置"),
+        Column("path", "位置", ratio=1),
         Column("organizer", "单位"),
-        Column("text", "内容"),
+        Column("text", "内容", ratio=3),
     ]
     return Report([Table(columns, hits, title=f"{len(hits)} hits")], hits, notes)
 

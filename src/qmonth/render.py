@@ -141,6 +141,7 @@ def _tables(tables: list[Table]) -> None:
             box=box.SIMPLE_HEAD,
             show_lines=False,
             title_justify="left",
+            expand=any(c.ratio for c in table.columns),  # ratios share out the full width
         )
         for column in table.columns:
             rich_table.add_column(
@@ -148,6 +149,7 @@ def _tables(tables: list[Table]) -> None:
                 overflow="fold",  # Chinese has no spaces to wrap at: fold, never truncate
                 no_wrap=not column.wrap,
                 min_width=None if column.wrap else len(column.header),
+                ratio=column.ratio,
             )
         for row in table.rows:
             cells = []
