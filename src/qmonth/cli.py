@@ -81,6 +81,17 @@ def complete_departments(ctx: typer.Context, incomplete: str) -> list[str]:
     return [n for n in names if n.startswith(incomplete)]
 
 
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format (default: table on a terminal, tsv in a pipe).",
+        show_default=False,
+    ),
+]
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
@@ -93,15 +104,7 @@ def main_options(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[
-        Format | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format (default: table on a terminal, tsv in a pipe).",
-            show_default=False,
-        ),
-    ] = None,
+    fmt: FormatOption = None,
     bom: Annotated[bool, typer.Option("--bom", help="Start CSV output with a BOM, for Excel.")] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
@@ -110,16 +113,6 @@ def main_options(
     """Answers questions about China's national Quality Month (全国“质量月”) circulars."""
     ctx.obj = Settings(data_dir, fmt, bom)
 
-
-FormatOption = Annotated[
-    Format | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="Output format (default: table on a terminal, tsv in a pipe).",
-        show_default=False,
-    ),
-]
 
 _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
