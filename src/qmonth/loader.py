@@ -99,7 +99,7 @@ class _Builder:
         documents = 0
         for event in events:
             if isinstance(event, yaml.AliasEvent):
-                raise self.fail(event, _top_path(stack), "aliases are not allowed")
+                raise self.fail(event, _child_path(stack), "aliases are not allowed")
             if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
                 continue
             if isinstance(event, yaml.DocumentStartEvent):
@@ -163,10 +163,6 @@ class _Builder:
 
 
 _UNSET: Any = object()
-
-
-def _top_path(stack: list[tuple[Any, Path_, list[Any]]]) -> Path_:
-    return stack[-1][1] if stack else ()
 
 
 def _child_path(stack: list[tuple[Any, Path_, list[Any]]]) -> Path_:
@@ -234,6 +230,9 @@ def _typed(data: object, kind: type[T], path: Path, display: str) -> T:
     except msgspec.ValidationError as exc:
         message, _, where = str(exc).partition(" - at `")
         field = where.rstrip("`") or "$"
+        unknown = re.match(r"Object contains unknown field `([^`]*)`", message)
+        if unknown:  # msgspec names the mapping; point at the key itself
+            field = f"{field}.{unknown[1]}"
         raise InvalidData(display, message, _line_of(path, display, field), field[2:] or None) from None
 
 
@@ -317,7 +316,9 @@ def _source_line_count(dataset: Dataset, source: Source) -> int | None:
     if source.file not in dataset.source_lines:
         path = dataset.data_dir / "sources" / source.file
         try:
-            dataset.source_lines[source.file] = path.read_bytes().count(b"\n") + 1
+            raw = path.read_bytes()
+            # A final newline ends the last line; it does not start another.
+            dataset.source_lines[source.file] = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
         except OSError:
             return None
     return dataset.source_lines[source.file]
