@@ -333,7 +333,9 @@ def test_deep_nesting_is_invalid_data_not_a_recursion_error(data: Path, prefix: 
         load(data)
     assert time.perf_counter() - started < 5
     assert (info.value.file, info.value.line) == (NOTICE, line)
-    assert info.value.field is not None and info.value.field.startswith("deep")
+    # Our builder names the field; a libyaml that bounds depth itself (PyYAML 6.0.4+) refuses
+    # first, in the parser, where no field is known yet. Either way: the line and the reason.
+    assert info.value.field is None or info.value.field.startswith("deep")
     assert "nesting" in info.value.message
     assert line == text.count("\n")  # the appended line is the last one
 
