@@ -3,7 +3,7 @@
 The only module that imports yaml. The YAML is read event by event (libyaml's C parser when
 present) and built by an explicit stack, which closes PyYAML's traps by construction:
 
-- aliases are refused at the first alias event, so an alias bomb costs nothing;
+- anchors and aliases are refused at the first one met, so an alias bomb costs nothing;
 - nesting is bounded, so deep input is an error, never a RecursionError;
 - duplicate keys, tags, merge keys and every YAML 1.1 implicit type other than a plain decimal
   integer, `true`/`false` and `null` (so dates, NO/yes/on, 0123, 1_000, 3.5) are refused
@@ -70,8 +70,7 @@ class _Builder:
         return InvalidData(self.file, message, line, _render_path(path)[2:] or None)
 
     def scalar(self, event: Any, path: Path_) -> object:
-        if event.tag is not None and event.tag != "!":
-            raise self.fail(event, path, f"tags are not allowed ({event.tag})")
+        _refuse_anchor_and_tag(self, event, path)
         value: str = event.value
         if event.style:  # quoted or block scalar: always a string (plain is None or "")
             return value
@@ -120,8 +119,7 @@ class _Builder:
                     continue
                 value = self.scalar(event, path)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if event.tag is not None and event.tag != "!":
-                    raise self.fail(event, path, f"tags are not allowed ({event.tag})")
+                _refuse_anchor_and_tag(self, event, path)
                 if stack and isinstance(stack[-1][0], dict) and stack[-1][2][0] is _UNSET:
                     raise self.fail(event, path, "keys must be plain strings")
                 if len(stack) >= MAX_DEPTH:
@@ -163,6 +161,14 @@ class _Builder:
 
 
 _UNSET: Any = object()
+
+
+def _refuse_anchor_and_tag(builder: _Builder, event: Any, path: Path_) -> None:
+    # Anchors only exist to be aliased, and even `!` changes how a scalar is read: refuse both.
+    if event.anchor is not None:
+        raise builder.fail(event, path, f"anchors are not allowed (&{event.anchor})")
+    if event.tag is not None:
+        raise builder.fail(event, path, f"tags are not allowed ({event.tag})")
 
 
 def _child_path(stack: list[tuple[Any, Path_, list[Any]]]) -> Path_:
@@ -220,7 +226,10 @@ def _line_of(path: Path, display: str, field: str) -> int | None:
     while field:
         if field in lines:
             return lines[field]
-        field = re.sub(r"(\.[^.\[]*|\[[0-9]+\])$", "", field)  # fall back to the parent
+        parent = re.sub(r"(\.[^.\[]*|\[[0-9]+\])$", "", field)  # fall back to the parent
+        if parent == field:
+            return None
+        field = parent
     return None
 
 
