@@ -310,8 +310,9 @@ def load(data_dir: Path | None = None) -> Dataset:
     dataset = Dataset(data_dir, {}, departments)
     for path in files:
         display = f"notices/{path.name}"
-        notice = _typed(read_yaml(path, display), Notice, path, display)
-        problem = _check_notice(notice, path, dataset)
+        raw = read_yaml(path, display)
+        notice = _typed(raw, Notice, path, display)
+        problem = _check_notice(notice, raw, path, dataset)
         if problem:
             field_path, message = problem
             raise InvalidData(display, message, _line_of(path, display, field_path), field_path[2:])
@@ -333,7 +334,7 @@ def _source_line_count(dataset: Dataset, source: Source) -> int | None:
     return dataset.source_lines[source.file]
 
 
-def _check_notice(notice: Notice, path: Path, dataset: Dataset) -> tuple[str, str] | None:
+def _check_notice(notice: Notice, raw: object, path: Path, dataset: Dataset) -> tuple[str, str] | None:
     """Return (field, message) for the first rule a typed notice breaks, or None."""
     if path.stem != str(notice.year):
         return "$.year", f"year {notice.year} does not match the file name {path.name}"
@@ -346,7 +347,8 @@ def _check_notice(notice: Notice, path: Path, dataset: Dataset) -> tuple[str, st
         if source.file and _source_line_count(dataset, source) is None:
             return f"$.sources[{index}].file", f"no file {source.file} in data/sources/"
         sources[source.id] = source
-    for field_path, value in _walk(msgspec.to_builtins(notice), "$"):
+    # The plain data just validated holds the same values: walk it, not a rebuilt copy.
+    for field_path, value in _walk(raw, "$"):
         leaf = field_path.rsplit(".", 1)[-1].split("[")[0]
         if leaf in ("src", "signed_src", "count_src") and isinstance(value, str):
             problem = _check_src(value, sources, dataset)
