@@ -71,7 +71,6 @@ def complete_years(ctx: typer.Context, incomplete: str) -> list[str]:
 
 def complete_departments(ctx: typer.Context, incomplete: str) -> list[str]:
     """Offer every full and short department name of the registry."""
-    from qmonth.errors import QmonthError
     from qmonth.loader import load
 
     try:

@@ -188,18 +188,25 @@ def theme(dataset: Dataset, year: int) -> Report:
 _DATE_KINDS = {"signed": "成文", "issued": "印发", "launched": "启动", "published": "发布"}
 
 
-def _issuer_summary(n: Notice) -> str:
-    count = issuer_count(n)
-    named = len(n.issuers.list)
+def _issuer_extent(n: Notice) -> str:
+    """Return how many issuers are known: '47', or '34 stated, 8 named' for an incomplete list."""
+    count, named = issuer_count(n), len(n.issuers.list)
     if n.issuers.status == "complete":
-        return f"{count} ({n.issuers.status})"
-    if count is not None:
-        return f"{count} stated, {named} named ({n.issuers.status})"
-    return f"{named} named ({n.issuers.status})"
+        return str(count)
+    return f"{count} stated, {named} named" if count is not None else f"{named} named"
+
+
+def _issuer_summary(n: Notice) -> str:
+    return f"{_issuer_extent(n)} ({n.issuers.status})"
+
+
+def _reasons(n: Notice, name: str) -> list[str]:
+    """Return why a top-level field (issuers, slogans, dates…) is missing, per `missing:` entry."""
+    return [m.reason for m in n.missing if m.field.split(".")[0] == name]
 
 
 def _missing_text(n: Notice, name: str) -> str:
-    reasons = [m.reason for m in n.missing if m.field.split(".")[0] == name]
+    reasons = _reasons(n, name)
     return f"(not recorded: {reasons[0]})" if reasons else "(not recorded)"
 
 
@@ -253,7 +260,7 @@ def slogans(dataset: Dataset, year: int) -> Report:
 
 
 def _reason(n: Notice, name: str) -> str:
-    reasons = [m.reason for m in n.missing if m.field.split(".")[0] == name]
+    reasons = _reasons(n, name)
     return "; ".join(reasons) if reasons else "the sources do not include them"
 
 
@@ -289,12 +296,11 @@ def issuers(dataset: Dataset, year: int) -> Report:
 
 
 def _issuer_gap(n: Notice) -> list[str]:
-    status, count, named = n.issuers.status, issuer_count(n), len(n.issuers.list)
+    status = n.issuers.status
     notes = []
     if status != "complete":
-        stated = f"{count} stated, " if count is not None else ""
         notes.append(
-            f"{n.year}: the issuer list is {status.replace('_', ' ')} ({stated}{named} named): {_reason(n, 'issuers')}"
+            f"{n.year}: the issuer list is {status.replace('_', ' ')} ({_issuer_extent(n)}): {_reason(n, 'issuers')}"
         )
     if n.issuers.translated:
         notes.append(
@@ -330,10 +336,12 @@ def diff_issuers(dataset: Dataset, year_a: int, year_b: int) -> Report:
     only_a = [i for i in side_a.ids if i not in side_b.printed]
     only_b = [i for i in side_b.ids if i not in side_a.printed]
     succeeded: list[Row] = []
+    # Each department's lineage is walked once, not once per pair it is tried against.
+    lineage = {org_id: deps.lineage(org_id) for org_id in (*only_a, *only_b)}
     for old, new, direction in [(x, y, "successor") for x in only_a for y in only_b] + [
         (y, x, "predecessor") for x in only_a for y in only_b
     ]:
-        for chain in deps.lineage(old):
+        for chain in lineage[old]:
             if chain[-1].target.id == new:
                 frm, to = (old, new) if direction == "successor" else (new, old)
                 succeeded.append(
@@ -373,17 +381,6 @@ def diff_issuers(dataset: Dataset, year_a: int, year_b: int) -> Report:
     unknown += [
         {**entry(i, side_b), "named_in": year_b} for i in only_b if i not in matched_b and not a_complete
     ]
-    data: Row = {
-        "year_a": year_a,
-        "year_b": year_b,
-        "unchanged": unchanged,
-        "succeeded": succeeded,
-        "joined": joined,
-        "left": left,
-        "unknown": unknown,
-        "issuers_count": {str(year_a): issuer_count(a), str(year_b): issuer_count(b)},
-        "complete": a_complete and b_complete,
-    }
     groups = {
         "unchanged": unchanged,
         "succeeded": succeeded,
@@ -392,7 +389,14 @@ def diff_issuers(dataset: Dataset, year_a: int, year_b: int) -> Report:
         "unknown": unknown,
     }
     counts = {name: len(items) for name, items in groups.items()}
-    data["counts"] = counts
+    data: Row = {
+        "year_a": year_a,
+        "year_b": year_b,
+        **groups,
+        "issuers_count": {str(year_a): issuer_count(a), str(year_b): issuer_count(b)},
+        "complete": a_complete and b_complete,
+        "counts": counts,
+    }
     rows: list[Row] = []
     for item in unchanged:
         same = item["as_printed"] == item["as_printed_b"]
@@ -423,11 +427,7 @@ def diff_issuers(dataset: Dataset, year_a: int, year_b: int) -> Report:
         side = {"a": i["as_printed"], "b": ""} if i["named_in"] == year_a else {"a": "", "b": i["as_printed"]}
         rows.append({"change": "unknown", **side, "detail": f"not named in the partial {other} list"})
 
-    def size(n: Notice) -> str:
-        count, named = issuer_count(n), len(n.issuers.list)
-        return f"{count}" if n.issuers.status == "complete" else f"{count or '?'} stated, {named} named"
-
-    title = f"{year_a} ({size(a)}) → {year_b} ({size(b)}): " + ", ".join(
+    title = f"{year_a} ({_issuer_extent(a)}) → {year_b} ({_issuer_extent(b)}): " + ", ".join(
         f"{counts[k]} {k}" for k in counts if counts[k] or k != "unknown"
     )
     columns = [
